@@ -27,7 +27,7 @@ type RuleSpec<C> = { id: string; meta: Omit<RuleMeta, 'id' | 'group'>; check(con
 export function defineRule<C>(spec: RuleSpec<C>): Rule<C> {
   const group = spec.id.split('/')[0] as RuleGroup;
   const meta = RuleMetaSchema.parse({ ...spec.meta, id: spec.id, group });
-  return { meta, check: spec.check };
+  return { meta, check: (context) => spec.check(context) };
 }
 
 function locationKey(location: Location): string {
