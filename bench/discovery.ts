@@ -64,10 +64,19 @@ export async function benchDiscovery(options: DiscoveryBenchOptions): Promise<st
     for (let r = 0; r < options.repeats; r++) {
       let t = performance.now();
       let parsed = 0;
-      for (const f of files) parsed += Object.keys((JSON.parse(readFileSync(f, 'utf8')) as { mcpServers: object }).mcpServers).length;
+      for (const f of files)
+        parsed += Object.keys(
+          (JSON.parse(readFileSync(f, 'utf8')) as { mcpServers: object }).mcpServers,
+        ).length;
       floorTimes.push(performance.now() - t);
       t = performance.now();
-      const result = await discover({ platform: 'linux', home, env, cwd: home, systemRoot: join(home, 'no-system') });
+      const result = await discover({
+        platform: 'linux',
+        home,
+        env,
+        cwd: home,
+        systemRoot: join(home, 'no-system'),
+      });
       discoverTimes.push(performance.now() - t);
       servers = result.servers.length;
       filesFound = result.files.length;

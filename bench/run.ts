@@ -8,7 +8,11 @@ const only = args.filter((a) => !a.startsWith('--'));
 
 const benches: Record<string, () => Promise<string[]>> = {
   discovery: () =>
-    benchDiscovery(small ? { files: 200, serversPerFile: 10, repeats: 3 } : { files: 1000, serversPerFile: 10, repeats: 5 }),
+    benchDiscovery(
+      small
+        ? { files: 200, serversPerFile: 10, repeats: 3 }
+        : { files: 1000, serversPerFile: 10, repeats: 5 },
+    ),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -16,7 +16,9 @@ function walk(dir, out) {
   return out;
 }
 
-const files = walk(root, []).filter((f) => filters.length === 0 || filters.some((s) => relative(root, f).includes(s)));
+const files = walk(root, []).filter(
+  (f) => filters.length === 0 || filters.some((s) => relative(root, f).includes(s)),
+);
 if (files.length === 0) {
   console.error(`no test files under ${root}${filters.length ? ` matching ${filters.join(', ')}` : ''}`);
   process.exit(1);

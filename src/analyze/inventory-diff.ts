@@ -49,7 +49,10 @@ function base(kind: InventoryChange['kind'], server: PublicServer): InventoryCha
  * URL, transport, enabled state, env keys or header keys differ. Values of env vars and
  * headers are not part of a PublicServer, so they can never appear in a change.
  */
-export function diffInventory(previous: readonly PublicServer[], current: readonly PublicServer[]): InventoryChange[] {
+export function diffInventory(
+  previous: readonly PublicServer[],
+  current: readonly PublicServer[],
+): InventoryChange[] {
   const before = new Map(previous.map((s) => [s.id, s]));
   const after = new Map(current.map((s) => [s.id, s]));
   const changes: InventoryChange[] = [];

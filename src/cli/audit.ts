@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { runMachine } from '../analyze/audit.js';
-import { addMachineOptions, discoverOptionsFrom, openStoreFrom, type MachineFlags } from './machine-options.js';
+import {
+  addMachineOptions,
+  discoverOptionsFrom,
+  openStoreFrom,
+  type MachineFlags,
+} from './machine-options.js';
 import { emitReport, failOnOption, formatOption, outputOption, type FailOn } from './output.js';
 import type { ReportFormat } from '../report/index.js';
 import type { CliContext } from './context.js';
@@ -35,7 +40,7 @@ export function auditCommand(context: CliContext): Command {
         '',
         'Examples:',
         '  warden audit                              report on this machine',
-        '  warden audit --cwd ~/code/app             include that project\'s .mcp.json, .vscode/mcp.json, …',
+        "  warden audit --cwd ~/code/app             include that project's .mcp.json, .vscode/mcp.json, …",
         '  warden audit --format sarif -o warden.sarif',
         '  warden audit --fail-on medium --no-store  in CI: fail on medium or worse, keep no history',
         '',

@@ -3,7 +3,12 @@ import { styleText } from 'node:util';
 import { Command, Option } from 'commander';
 import { runMachine } from '../analyze/audit.js';
 import type { Report } from '../model/report.js';
-import { addMachineOptions, discoverOptionsFrom, openStoreFrom, type MachineFlags } from './machine-options.js';
+import {
+  addMachineOptions,
+  discoverOptionsFrom,
+  openStoreFrom,
+  type MachineFlags,
+} from './machine-options.js';
 import type { CliContext } from './context.js';
 
 interface DiscoverFlags extends MachineFlags {
@@ -60,7 +65,9 @@ function discoverText(report: Report, color: boolean, all: boolean): string {
         s.envKeys.length > 0 ? `env: ${s.envKeys.join(', ')}` : '',
         s.headerKeys.length > 0 ? `headers: ${s.headerKeys.join(', ')}` : '',
       ].filter(Boolean);
-      lines.push(`  ${s.name}  [${s.transport}]  ${target}${extra.length ? dim(`  (${extra.join('; ')})`) : ''}`);
+      lines.push(
+        `  ${s.name}  [${s.transport}]  ${target}${extra.length ? dim(`  (${extra.join('; ')})`) : ''}`,
+      );
     }
     lines.push('');
   }
@@ -77,12 +84,14 @@ function discoverText(report: Report, color: boolean, all: boolean): string {
   );
   if (all) {
     lines.push('', bold('Locations searched'));
-    for (const c of searched) lines.push(`  ${c.found ? 'found  ' : dim('absent ')} ${c.client} (${c.scope}) ${c.configPath}`);
+    for (const c of searched)
+      lines.push(`  ${c.found ? 'found  ' : dim('absent ')} ${c.client} (${c.scope}) ${c.configPath}`);
   }
   for (const s of report.coverage.skipped) lines.push(`skipped ${s.path}: ${s.reason}`);
   if (report.changes && report.changes.length > 0) {
     lines.push('', bold('Changes since the last run'));
-    for (const c of report.changes) lines.push(`  ${c.kind} ${c.client} ${c.name}${c.details.length ? `: ${c.details.join('; ')}` : ''}`);
+    for (const c of report.changes)
+      lines.push(`  ${c.kind} ${c.client} ${c.name}${c.details.length ? `: ${c.details.join('; ')}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -93,7 +102,7 @@ export function discoverCommand(context: CliContext): Command {
     .description(
       [
         'Lists every MCP server that an AI client on this machine is configured to start or reach,',
-        'from every known client\'s user, project and managed config files, and the MCP packages',
+        "from every known client's user, project and managed config files, and the MCP packages",
         'cached by npx. Env and header values are never printed, only their names.',
         'The inventory is recorded in the store like an audit run (use --no-store to skip).',
       ].join('\n'),
@@ -101,7 +110,10 @@ export function discoverCommand(context: CliContext): Command {
     .addOption(new Option('--format <format>', 'text (default) or json').choices(['text', 'json']))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--all', 'also list every location searched, found or not', false)
-    .addHelpText('after', '\nExamples:\n  warden discover\n  warden discover --format json --cwd ~/code/app\n  warden discover --all');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  warden discover\n  warden discover --format json --cwd ~/code/app\n  warden discover --all',
+    );
   addMachineOptions(command);
   command.action(async (flags: DiscoverFlags) => {
     const logger = context.logger();

@@ -17,16 +17,26 @@ export interface MachineFlags {
 /** Options shared by commands that look at this machine's MCP configuration. */
 export function addMachineOptions(command: Command): Command {
   return command
-    .option('--cwd <dir>', 'project folder: project-scope configs are searched here and in every parent', process.cwd())
+    .option(
+      '--cwd <dir>',
+      'project folder: project-scope configs are searched here and in every parent',
+      process.cwd(),
+    )
     .option('--db <path>', 'SQLite file that keeps runs and inventory history (default ~/.warden/warden.db)')
     .option('--no-store', 'do not record this run, and do not compare with the previous one')
     .addOption(
-      new Option('--platform <os>', 'resolve config paths as on this OS (to inspect a mounted disk of another OS)')
+      new Option(
+        '--platform <os>',
+        'resolve config paths as on this OS (to inspect a mounted disk of another OS)',
+      )
         .choices(PLATFORMS)
         .hideHelp(),
     )
     .addOption(
-      new Option('--system-root <dir>', 'where machine-wide (managed) configs are rooted, default /').hideHelp(),
+      new Option(
+        '--system-root <dir>',
+        'where machine-wide (managed) configs are rooted, default /',
+      ).hideHelp(),
     );
 }
 
@@ -38,7 +48,11 @@ export function discoverOptionsFrom(flags: MachineFlags, logger: Logger): Discov
   return options;
 }
 
-export async function openStoreFrom(flags: MachineFlags, home: string, logger: Logger): Promise<Store | undefined> {
+export async function openStoreFrom(
+  flags: MachineFlags,
+  home: string,
+  logger: Logger,
+): Promise<Store | undefined> {
   if (!flags.store) return undefined;
   const path = flags.db !== undefined ? resolve(flags.db) : defaultDbPath(home);
   logger.debug(`store: ${path}`);

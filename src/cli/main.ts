@@ -68,8 +68,15 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    const detail = error instanceof Error ? (program.opts<GlobalFlags>().verbose ? error.stack : error.message) : String(error);
-    process.stderr.write(`warden: internal error: ${detail ?? ''}\nPlease report it with the command you ran (--verbose shows the stack).\n`);
+    const detail =
+      error instanceof Error
+        ? program.opts<GlobalFlags>().verbose
+          ? error.stack
+          : error.message
+        : String(error);
+    process.stderr.write(
+      `warden: internal error: ${detail ?? ''}\nPlease report it with the command you ran (--verbose shows the stack).\n`,
+    );
     process.exitCode = 2;
   }
 }

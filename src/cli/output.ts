@@ -55,7 +55,8 @@ export function parsePositiveInt(value: string): number {
 
 /** Renders and writes the report; returns the exit code the findings call for (0 or 1). */
 export function emitReport(report: Report, options: OutputOptions): number {
-  const format = options.format ?? (options.output ? parseFormatFromFile(options.output) : undefined) ?? 'text';
+  const format =
+    options.format ?? (options.output ? parseFormatFromFile(options.output) : undefined) ?? 'text';
   const text = renderReport(format, report, ruleCatalog(), {
     color: options.color && !options.output && format === 'text',
     verbose: options.verbose,

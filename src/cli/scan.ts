@@ -28,11 +28,11 @@ export function scanCommand(context: CliContext): Command {
       [
         'Checks each TARGET without running anything. A TARGET is an MCP client config file',
         '(claude_desktop_config.json, .mcp.json, .vscode/mcp.json, Zed settings, Continue or Goose',
-        'YAML, Codex TOML, …); the client is recognised from the path and the file\'s shape.',
+        "YAML, Codex TOML, …); the client is recognised from the path and the file's shape.",
       ].join('\n'),
     )
     .argument('<target...>', 'config files to check')
-    .option('--client <id>', 'read every file as this client\'s config (e.g. vscode, zed, codex, goose)')
+    .option('--client <id>', "read every file as this client's config (e.g. vscode, zed, codex, goose)")
     .addOption(formatOption)
     .addOption(outputOption)
     .addOption(failOnOption)
@@ -63,13 +63,18 @@ export function scanCommand(context: CliContext): Command {
           continue;
         }
         if (!isFile) {
-          logger.warn(`${raw}: not a config file; package folders, tarballs and npm specs are not scanned by this version`);
+          logger.warn(
+            `${raw}: not a config file; package folders, tarballs and npm specs are not scanned by this version`,
+          );
           skipped.push({ path, code: 'unsupported-target', reason: 'not a config file' });
           unreadable = true;
           continue;
         }
         logger.progress(`Scanning ${raw}`);
-        const discovery = await scanConfigFile(path, flags.client !== undefined ? { client: flags.client } : {});
+        const discovery = await scanConfigFile(
+          path,
+          flags.client !== undefined ? { client: flags.client } : {},
+        );
         filesScanned += discovery.files.length;
         skipped.push(...discovery.skipped);
         if (discovery.files.length === 0) unreadable = true;

@@ -14,9 +14,7 @@ export const ConfigFileRecordSchema = z.object({
   format: ConfigFormatSchema,
   parsed: z.boolean(),
   /** Why the file could not be used, with a position when the parser gave one. */
-  error: z
-    .object({ code: z.string(), message: z.string(), position: PositionSchema.optional() })
-    .optional(),
+  error: z.object({ code: z.string(), message: z.string(), position: PositionSchema.optional() }).optional(),
   serverCount: z.number().int(),
 });
 export type ConfigFileRecord = z.infer<typeof ConfigFileRecordSchema>;

@@ -37,7 +37,10 @@ const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'ne
 export function registrableDomain(host: string): string {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.');
   if (labels.length <= 2 || /^\d+$/.test(labels[labels.length - 1] ?? '')) return labels.join('.');
-  const keep = SECOND_LEVEL.has(labels[labels.length - 2] ?? '') && (labels[labels.length - 1]?.length ?? 0) === 2 ? 3 : 2;
+  const keep =
+    SECOND_LEVEL.has(labels[labels.length - 2] ?? '') && (labels[labels.length - 1]?.length ?? 0) === 2
+      ? 3
+      : 2;
   return labels.slice(-keep).join('.');
 }
 
@@ -100,7 +103,18 @@ export function serverIdentity(server: Server): Identity | undefined {
   };
 }
 
-const GENERIC_WORDS = new Set(['mcp', 'server', 'servers', 'local', 'remote', 'the', 'api', 'tool', 'tools', 'dev']);
+const GENERIC_WORDS = new Set([
+  'mcp',
+  'server',
+  'servers',
+  'local',
+  'remote',
+  'the',
+  'api',
+  'tool',
+  'tools',
+  'dev',
+]);
 
 /** The distinctive words of a server name: `GitHub MCP` → `github`. */
 function nameWords(name: string): string[] {
@@ -178,10 +192,17 @@ export const serverNameCollision = defineRule<ConfigRuleContext>({
           .map((other, j) => ({ other, identity: identities[j] }))
           .filter(
             (e): e is { other: Server; identity: Identity } =>
-              e.other.configPath !== server.configPath && e.identity !== undefined && e.identity.key !== own.key,
+              e.other.configPath !== server.configPath &&
+              e.identity !== undefined &&
+              e.identity.key !== own.key,
           );
         // The same target elsewhere under this name vouches for this entry.
-        if (group.some((o, j) => o !== server && o.configPath !== server.configPath && identities[j]?.key === own.key)) return;
+        if (
+          group.some(
+            (o, j) => o !== server && o.configPath !== server.configPath && identities[j]?.key === own.key,
+          )
+        )
+          return;
         for (const { other, identity } of others) {
           const why = borrowed(server.name, own, identity);
           if (why === undefined) continue;
