@@ -1,4 +1,5 @@
 import type { Server } from '../../model/server.js';
+import type { Severity } from '../../model/severity.js';
 import { defineRule, type RuleHit } from '../define-rule.js';
 import { serverHit, type ConfigRuleContext } from './context.js';
 import { maskedEvidence } from './evidence.js';
@@ -133,20 +134,29 @@ function nameFits(name: string, identity: Identity): boolean {
 const isScoped = (pkg: string): boolean => pkg.startsWith('@');
 
 /**
- * Why two different targets under one name look like one borrowing the other's name, or
- * undefined when both are plausibly what the name says (an npm server and the vendor's remote).
+ * Why two different targets under one name look like one borrowing the other's name, with how
+ * serious that is; undefined when both are plausibly what the name says (an npm server and the
+ * vendor's remote endpoint).
  */
-function borrowed(name: string, own: Identity, other: Identity): string | undefined {
-  if (own.hiddenScript) return 'it runs a script kept in a hidden or temporary folder';
-  if (!nameFits(name, own)) return `"${name}" does not appear in what it runs or reaches`;
+function borrowed(
+  name: string,
+  own: Identity,
+  other: Identity,
+): { why: string; severity: Severity } | undefined {
+  if (own.hiddenScript)
+    return { why: 'it runs a script kept in a hidden or temporary folder', severity: 'high' };
+  const fits = nameFits(name, own);
   if (
+    fits &&
+    nameFits(name, other) &&
     own.npm.length > 0 &&
     other.npm.length > 0 &&
     own.npm.every((p) => !isScoped(p) && !KNOWN_NPM_SERVERS.includes(p)) &&
     other.npm.some(isScoped)
   ) {
-    return 'an unscoped package stands in for a scoped one';
+    return { why: 'an unscoped package stands in for a scoped one of the same name', severity: 'high' };
   }
+  if (!fits) return { why: `"${name}" does not appear in what it runs or reaches`, severity: 'medium' };
   return undefined;
 }
 
@@ -204,17 +214,19 @@ export const serverNameCollision = defineRule<ConfigRuleContext>({
         )
           return;
         for (const { other, identity } of others) {
-          const why = borrowed(server.name, own, identity);
-          if (why === undefined) continue;
-          hits.push(
-            serverHit(
+          const verdict = borrowed(server.name, own, identity);
+          if (verdict === undefined) continue;
+          const { why } = verdict;
+          hits.push({
+            ...serverHit(
               server,
               undefined,
               `Server name "${server.name}" runs ${own.label} here but ${identity.label} in ${at(other)} ` +
                 `(${other.client}); ${why}. An entry that borrows a trusted name receives the calls meant for it; check which one you added.`,
               `${own.label} ≠ ${identity.label}`,
             ),
-          );
+            severity: verdict.severity,
+          });
           return;
         }
       });
