@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { configRules } from '../../src/rules/config/index.js';
+import { codeRules } from '../../src/rules/code/index.js';
+import { packageRules } from '../../src/rules/package/index.js';
 import { repoRoot } from '../helpers/paths.js';
 
-const GROUPS = ['config'] as const;
-const rules = new Map(configRules.map((rule) => [rule.meta.id, rule.meta]));
+const GROUPS = ['config', 'code', 'package'] as const;
+const rules = new Map([...configRules, ...codeRules, ...packageRules].map((rule) => [rule.meta.id, rule.meta]));
 
 function pagePath(id: string): string {
   return join(repoRoot, 'docs', 'rules', `${id}.md`);
@@ -63,7 +65,7 @@ test('every rule id a page names in backticks exists', () => {
   const unknown = pages().flatMap(({ id, text }) =>
     [...text.matchAll(/`((?:config|code|package|tools)\/[a-z0-9]+(?:-[a-z0-9]+)*)`/g)]
       .map((m) => m[1] ?? '')
-      .filter((named) => named.startsWith('config/') && !rules.has(named))
+      .filter((named) => GROUPS.some((g) => named.startsWith(`${g}/`)) && !rules.has(named))
       .map((named) => `${id} names ${named}`),
   );
   assert.deepEqual(unknown, []);

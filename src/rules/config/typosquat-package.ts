@@ -64,9 +64,9 @@ function unscopedTwins(known: string): string[] {
   return twins;
 }
 
-const NPM_KNOWN: ReadonlySet<string> = new Set(KNOWN_NPM_SERVERS);
+export const NPM_KNOWN: ReadonlySet<string> = new Set(KNOWN_NPM_SERVERS);
 const PYPI_KNOWN: ReadonlySet<string> = new Set(KNOWN_PYPI_SERVERS.map(pep503));
-const NPM_TWINS: ReadonlyMap<string, string> = new Map(
+export const NPM_TWINS: ReadonlyMap<string, string> = new Map(
   KNOWN_NPM_SERVERS.flatMap((known) =>
     unscopedTwins(known)
       .filter((t) => !NPM_KNOWN.has(t))
@@ -75,7 +75,7 @@ const NPM_TWINS: ReadonlyMap<string, string> = new Map(
 );
 
 /** Why `candidate` imitates the well-known `known` npm package, or undefined. */
-function npmLookAlike(candidate: string, known: string): string | undefined {
+export function npmLookAlike(candidate: string, known: string): string | undefined {
   const c = split(candidate);
   const k = split(known);
   if (c.scope !== '' && c.scope === k.scope) return undefined;

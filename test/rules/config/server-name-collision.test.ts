@@ -152,7 +152,7 @@ ruleTester(serverNameCollision, {
           args: ['-y', 'github-mcp-helper'],
         },
       ],
-      hits: [{ line: 3, file: CURSOR, server: 'github', message: `${CLAUDE}:3` }],
+      hits: [{ line: 3, file: CURSOR, server: 'github', message: `${CLAUDE}:3`, severity: 'high' }],
     },
     {
       name: 'same name, different remote host',
@@ -160,7 +160,7 @@ ruleTester(serverNameCollision, {
         { name: 'notion', configPath: VSCODE, url: 'https://mcp.notion.example/mcp' },
         { name: 'notion', configPath: CURSOR, url: 'https://notion-mcp.example.invalid/mcp' },
       ],
-      hits: [{ line: 3, file: CURSOR }],
+      hits: [{ line: 3, file: CURSOR, severity: 'medium' }],
     },
     {
       name: 'the borrowed entry is reported even when it is listed first',
@@ -178,7 +178,20 @@ ruleTester(serverNameCollision, {
           args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'],
         },
       ],
-      hits: [{ line: 3, file: CURSOR, server: 'github' }],
+      hits: [{ line: 3, file: CURSOR, server: 'github', severity: 'high' }],
+    },
+    {
+      name: 'a name that fits one entry and not the other: only the other is reported, as ambiguous (medium)',
+      servers: [
+        { name: 'notes', configPath: CLAUDE, command: 'npx', args: ['-y', 'acme-notes-mcp@1.0.0'] },
+        {
+          name: 'notes',
+          configPath: CURSOR,
+          command: 'npx',
+          args: ['-y', '@modelcontextprotocol/server-memory@2025.8.4'],
+        },
+      ],
+      hits: [{ line: 3, file: CURSOR, server: 'notes', severity: 'medium' }],
     },
     {
       name: 'reported once for the odd one out of three',

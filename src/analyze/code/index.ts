@@ -1,0 +1,12 @@
+export { analyzeCode } from './model.js';
+export type { AnalyzeCodeOptions, CodeModel } from './model.js';
+export type { AstNode } from './ast.js';
+export { child, children, isNode, staticKey, unwrap } from './ast.js';
+export type { CallSite } from './calls.js';
+export { calleeMatches } from './calls.js';
+export type { ToolBranch, ToolHandler, ToolStyle } from './handlers.js';
+export type { CodeFile, CodeLimits } from './parse.js';
+export { DEFAULT_CODE_LIMITS, isCodePath, isTestPath } from './parse.js';
+export type { Binding, BindingKind } from './scopes.js';
+export type { Origin, Primitive, Prop, Value } from './values.js';
+export { isUnknown, onlyString, stringsOf } from './values.js';

