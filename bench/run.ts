@@ -1,6 +1,7 @@
 // Runs the benchmarks and prints one line per figure. `--small` for CI-sized runs;
 // a name (e.g. `discovery`) runs only that one.
 import { benchDiscovery } from './discovery.js';
+import { benchBenignCorpus } from './benign-corpus.js';
 
 const args = process.argv.slice(2);
 const small = args.includes('--small');
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string[]>> = {
         ? { files: 200, serversPerFile: 10, repeats: 3 }
         : { files: 1000, serversPerFile: 10, repeats: 5 },
     ),
+  corpus: () => benchBenignCorpus({ count: small ? 10 : 100 }),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -10,6 +10,9 @@ import { runRules } from './run-rules.js';
 import { diffInventory } from './inventory-diff.js';
 import { buildReport } from './report-builder.js';
 import type { Store } from '../store/index.js';
+import type { Finding } from '../model/finding.js';
+import { packagesBehindServers } from './server-packages.js';
+import { vetPackage, type VetOptions } from './vet.js';
 
 export interface MachineRunOptions {
   command: 'audit' | 'discover';
@@ -17,6 +20,8 @@ export interface MachineRunOptions {
   /** Where to record the run; without a store nothing is written and no changes are computed. */
   store?: Store;
   logger: Logger;
+  /** Vet the npm packages behind the servers (audit only); absent: configs only. */
+  vet?: Omit<VetOptions, 'logger'>;
 }
 
 export interface MachineRunResult {
@@ -61,13 +66,20 @@ export async function runMachine(options: MachineRunOptions): Promise<MachineRun
 
   const servers = publicServers(discovery);
   const targets: Target[] = [{ kind: 'machine', ref: options.discover.home }];
+  const vetted =
+    options.command === 'audit' && options.vet
+      ? await vetServerPackages(discovery, { ...options.vet, logger })
+      : { targets: [], findings: [], skipped: [], filesScanned: 0 };
+  targets.push(...vetted.targets);
+  const coverage = coverageOf(discovery, [...ruleRun.failed, ...vetted.skipped]);
+  coverage.filesScanned += vetted.filesScanned;
   const partial = {
     command: options.command,
     startedAt,
     startedMs,
     targets,
-    findings: ruleRun.findings,
-    coverage: coverageOf(discovery, ruleRun.failed),
+    findings: [...ruleRun.findings, ...vetted.findings],
+    coverage,
     servers,
     packages: discovery.packages,
   };
@@ -80,4 +92,28 @@ export async function runMachine(options: MachineRunOptions): Promise<MachineRun
   const runId = await options.store.recordRun({ report: draft });
   if (changes) await options.store.recordChanges(runId, changes);
   return { report: { ...draft, runId }, discovery };
+}
+
+interface Vetted {
+  targets: Target[];
+  findings: Finding[];
+  skipped: Coverage['skipped'];
+  filesScanned: number;
+}
+
+/** Vets each npm package behind a discovered server, once however many servers run it. */
+async function vetServerPackages(discovery: DiscoveryResult, options: VetOptions): Promise<Vetted> {
+  const { requests, skipped } = packagesBehindServers(discovery.servers, discovery.packages);
+  const out: Vetted = { targets: [], findings: [], skipped: [...skipped], filesScanned: 0 };
+  for (const [i, request] of requests.entries()) {
+    options.logger.progress(
+      `Vetting package ${i + 1}/${requests.length}: ${request.spec} (${request.servers.join(', ')})`,
+    );
+    const result = await vetPackage(request.spec, options);
+    out.targets.push(result.target);
+    out.findings.push(...result.findings);
+    out.skipped.push(...result.skipped);
+    out.filesScanned += result.filesScanned;
+  }
+  return out;
 }

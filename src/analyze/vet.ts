@@ -103,7 +103,11 @@ export async function vetPackage(spec: string, options: VetOptions): Promise<Vet
   const pkg = loaded.value;
   logger.progress(`Analysing ${pkg.ref} (${pkg.files.length} files)`);
   const model = analyzeCode(pkg.files, { logger });
-  const code = runRules(codeRules, { target: pkg.ref, model }, pkg.ref);
+  const code = runRules(
+    codeRules,
+    { target: pkg.ref, model, ...(pkg.manifest ? { manifest: pkg.manifest } : {}) },
+    pkg.ref,
+  );
   const metadata = await registryMetadata(pkg, options);
   const context = {
     pkg,

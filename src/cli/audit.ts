@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { runMachine } from '../analyze/audit.js';
 import {
@@ -14,6 +15,9 @@ interface AuditFlags extends MachineFlags {
   format?: ReportFormat;
   output?: string;
   failOn: FailOn;
+  packages: boolean;
+  offline: boolean;
+  cacheDir?: string;
 }
 
 export function auditCommand(context: CliContext): Command {
@@ -28,12 +32,20 @@ export function auditCommand(context: CliContext): Command {
         'names, one name pointing at different servers), records the inventory in the local store',
         'and reports what changed since the last run.',
         '',
+        'Then it vets the npm package behind every server run through npx, bunx, pnpm dlx,',
+        'yarn dlx or node: from the npx cache when it holds it (what actually runs), otherwise',
+        'fetched from the registry your npm uses at the version the config names (cached in',
+        '~/.warden/cache; --offline uses the cache only, --no-packages skips this step).',
+        '',
         'Nothing found is ever started or executed.',
       ].join('\n'),
     )
     .addOption(formatOption)
     .addOption(outputOption)
     .addOption(failOnOption)
+    .option('--no-packages', 'check configs only; do not vet the packages behind the servers')
+    .option('--offline', 'vet only packages in the npx cache or ~/.warden/cache; fetch nothing', false)
+    .option('--cache-dir <dir>', 'where fetched packages are cached (default ~/.warden/cache)')
     .addHelpText(
       'after',
       [
@@ -43,6 +55,7 @@ export function auditCommand(context: CliContext): Command {
         "  warden audit --cwd ~/code/app             include that project's .mcp.json, .vscode/mcp.json, …",
         '  warden audit --format sarif -o warden.sarif',
         '  warden audit --fail-on medium --no-store  in CI: fail on medium or worse, keep no history',
+        '  warden audit --offline                    no network: vet what the npx cache holds',
         '',
         'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or fatal error.',
       ].join('\n'),
@@ -58,6 +71,17 @@ export function auditCommand(context: CliContext): Command {
         discover: discoverOptions,
         logger,
         ...(store ? { store } : {}),
+        ...(flags.packages
+          ? {
+              vet: {
+                cacheDir:
+                  flags.cacheDir !== undefined
+                    ? resolve(flags.cacheDir)
+                    : join(discoverOptions.home, '.warden', 'cache'),
+                offline: flags.offline,
+              },
+            }
+          : {}),
       });
       context.setExitCode(emitReport(report, { ...flags, ...context.outputStyle() }));
     } finally {

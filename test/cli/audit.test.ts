@@ -92,7 +92,16 @@ describe('warden audit', () => {
   it('finds nothing in the clean fixture home and says what it covered', () => {
     const { home, systemRoot } = fixtureHome();
     const run = runCli(
-      ['audit', '--format', 'json', '--cwd', join(home, 'work', 'project'), '--system-root', systemRoot],
+      [
+        'audit',
+        '--no-packages',
+        '--format',
+        'json',
+        '--cwd',
+        join(home, 'work', 'project'),
+        '--system-root',
+        systemRoot,
+      ],
       home,
     );
     assert.equal(run.status, 0, run.stderr);
@@ -108,6 +117,7 @@ describe('warden audit', () => {
     const run = runCli(
       [
         'audit',
+        '--no-packages',
         '--format',
         'json',
         '--no-store',
@@ -137,7 +147,16 @@ describe('warden audit', () => {
     const { home, systemRoot, token } = seededHome();
     for (const format of ['text', 'sarif', 'html']) {
       const run = runCli(
-        ['audit', '--format', format, '--cwd', join(home, 'work', 'risky'), '--system-root', systemRoot],
+        [
+          'audit',
+          '--no-packages',
+          '--format',
+          format,
+          '--cwd',
+          join(home, 'work', 'risky'),
+          '--system-root',
+          systemRoot,
+        ],
         home,
       );
       assert.equal(run.status, 1, run.stderr);
@@ -152,7 +171,17 @@ describe('warden audit', () => {
     const { home, systemRoot } = seededHome();
     const out = join(home, '..', 'warden.sarif');
     const run = runCli(
-      ['audit', '--no-store', '-o', out, '--cwd', join(home, 'work', 'risky'), '--system-root', systemRoot],
+      [
+        'audit',
+        '--no-packages',
+        '--no-store',
+        '-o',
+        out,
+        '--cwd',
+        join(home, 'work', 'risky'),
+        '--system-root',
+        systemRoot,
+      ],
       home,
     );
     assert.equal(run.status, 1, run.stderr);
@@ -176,20 +205,30 @@ describe('warden audit', () => {
 
   it('exits by --fail-on: 1 at or above it, 0 below it or with none', () => {
     const { home, systemRoot } = seededHome();
-    const args = ['audit', '--no-store', '--cwd', join(home, 'work', 'risky'), '--system-root', systemRoot];
+    const args = [
+      'audit',
+      '--no-packages',
+      '--no-store',
+      '--cwd',
+      join(home, 'work', 'risky'),
+      '--system-root',
+      systemRoot,
+    ];
     assert.equal(runCli([...args, '--fail-on', 'critical'], home).status, 1);
     assert.equal(runCli([...args, '--fail-on', 'none'], home).status, 0);
     const clean = fixtureHome();
     assert.equal(
-      runCli(['audit', '--no-store', '--fail-on', 'medium', '--system-root', clean.systemRoot], clean.home)
-        .status,
+      runCli(
+        ['audit', '--no-packages', '--no-store', '--fail-on', 'medium', '--system-root', clean.systemRoot],
+        clean.home,
+      ).status,
       0,
     );
   });
 
   it('run twice with a server added in between, reports exactly that change', () => {
     const { home, systemRoot } = fixtureHome();
-    const args = ['audit', '--format', 'json', '--system-root', systemRoot, '--cwd', home];
+    const args = ['audit', '--no-packages', '--format', 'json', '--system-root', systemRoot, '--cwd', home];
     const first = parseReport(runCli(args, home).stdout);
     assert.equal(first.changes, undefined, 'no previous run to compare with');
 
@@ -209,7 +248,7 @@ describe('warden audit', () => {
 
   it('reports a changed command and removed server against the previous run, in text too', () => {
     const { home, systemRoot } = fixtureHome();
-    const args = ['audit', '--system-root', systemRoot, '--cwd', home];
+    const args = ['audit', '--no-packages', '--system-root', systemRoot, '--cwd', home];
     runCli(args, home);
     const cursor = join(home, '.cursor', 'mcp.json');
     const config = JSON.parse(readFileSync(cursor, 'utf8')) as {
@@ -229,7 +268,10 @@ describe('warden audit', () => {
   it('writes nothing outside ~/.warden', () => {
     const { home, systemRoot } = seededHome();
     const before = snapshot(home);
-    runCli(['audit', '--cwd', join(home, 'work', 'risky'), '--system-root', systemRoot], home);
+    runCli(
+      ['audit', '--no-packages', '--cwd', join(home, 'work', 'risky'), '--system-root', systemRoot],
+      home,
+    );
     const after = snapshot(home);
     const added = [...after.keys()].filter((k) => !before.has(k));
     assert.ok(added.length > 0 && added.every((k) => k.startsWith('.warden/')), added.join(', '));
@@ -239,7 +281,7 @@ describe('warden audit', () => {
   it('uses --db instead of ~/.warden when given', () => {
     const { home, systemRoot } = fixtureHome();
     const db = join(home, '..', 'custom.db');
-    const run = runCli(['audit', '--db', db, '--system-root', systemRoot], home);
+    const run = runCli(['audit', '--no-packages', '--db', db, '--system-root', systemRoot], home);
     assert.equal(run.status, 0, run.stderr);
     assert.ok(statSync(db).size > 0);
     assert.equal(statSync(join(home, '.warden'), { throwIfNoEntry: false }), undefined);
@@ -249,7 +291,7 @@ describe('warden audit', () => {
     const { home, systemRoot } = fixtureHome();
     const notDb = join(home, '..', 'notes.txt');
     writeFileSync(notDb, 'these are my notes, not a database\n'.repeat(200));
-    const run = runCli(['audit', '--db', notDb, '--system-root', systemRoot], home);
+    const run = runCli(['audit', '--no-packages', '--db', notDb, '--system-root', systemRoot], home);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /notes\.txt/);
     assert.equal(readFileSync(notDb, 'utf8').startsWith('these are my notes'), true);

@@ -43,7 +43,17 @@ describe('hostile or broken config files', () => {
     );
 
     const run = runCli(
-      ['audit', '--format', 'json', '--no-store', '--cwd', home, '--system-root', join(root, 'sys')],
+      [
+        'audit',
+        '--no-packages',
+        '--format',
+        'json',
+        '--no-store',
+        '--cwd',
+        home,
+        '--system-root',
+        join(root, 'sys'),
+      ],
       home,
     );
     assert.equal(run.status, 0, run.stderr);
@@ -70,7 +80,10 @@ describe('hostile or broken config files', () => {
     const root = tempDir();
     const home = join(root, 'home');
     put(home, '.cursor/mcp.json', '{ not json');
-    const run = runCli(['audit', '--no-store', '--cwd', home, '--system-root', join(root, 'sys')], home);
+    const run = runCli(
+      ['audit', '--no-packages', '--no-store', '--cwd', home, '--system-root', join(root, 'sys')],
+      home,
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /INCOMPLETE/);
     assert.match(run.stdout, /\.cursor\/mcp\.json/);

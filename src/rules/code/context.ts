@@ -7,6 +7,8 @@ export interface CodeRuleContext {
   /** `name@version`, or the path given. */
   target: string;
   model: CodeModel;
+  /** The parsed package.json, when the package has one (`bin` and `scripts` tell how its code is run). */
+  manifest?: Readonly<Record<string, unknown>>;
 }
 
 export type CodeRule = Rule<CodeRuleContext>;
