@@ -105,7 +105,7 @@ function truncateWords(words: readonly string[]): string {
 /** The verdict on one script text: its shell text first, then each command in it. */
 function textVerdict(pkg: LoadedPackage, scripts: Scripts, text: string, depth: number): Verdict {
   let verdict = shellTextVerdict(text);
-  if (verdict?.severity === 'high') return verdict;
+  if (verdict?.severity === 'high' || verdict?.severity === 'critical') return verdict;
   for (const segment of text.split(/&&|\|\||;|\||\n/)) {
     verdict = worse(verdict, segmentVerdict(pkg, scripts, segment, depth));
   }

