@@ -10,7 +10,9 @@ import { packageRules } from '../../src/rules/package/index.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const GROUPS = ['config', 'code', 'package'] as const;
-const rules = new Map([...configRules, ...codeRules, ...packageRules].map((rule) => [rule.meta.id, rule.meta]));
+const rules = new Map(
+  [...configRules, ...codeRules, ...packageRules].map((rule) => [rule.meta.id, rule.meta]),
+);
 
 function pagePath(id: string): string {
   return join(repoRoot, 'docs', 'rules', `${id}.md`);

@@ -1,0 +1,1 @@
+export const blob = ')"vne.ssecorp"(gol.elosnoc';
